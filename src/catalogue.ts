@@ -1,0 +1,134 @@
+/**
+ * The method catalogue: validation of catalogue entries, parsing of their formulas, and the
+ * full-attention baseline that every ranking and plot includes.
+ */
+import { z } from 'zod';
+import { safeParseFormula, type MathNode } from '../parsers/index.js';
+import { InputError } from './errors.js';
+
+/** The catalogue's marker for "the code is described in the paper, with no repository". */
+export const CODE_IN_PAPER = 'IN_PAPER';
+
+const entrySchema = z.object({
+  name: z.string().trim().min(1),
+  arxiv_id: z.string().trim().min(1).optional(),
+  code: z.string().trim().min(1).optional(),
+  comment: z.string().optional(),
+  complexity: z.string().trim().min(1),
+  causal: z.boolean(),
+});
+
+/** One catalogue entry as written in the JSON file. */
+export type CatalogueEntry = z.infer<typeof entrySchema>;
+
+export interface Method {
+  name: string;
+  /** arXiv identifier such as `2006.04768`, or null where the entry has none. */
+  arxivId: string | null;
+  /** Code repository URL, or null where there is none or it is only in the paper. */
+  code: string | null;
+  codeInPaper: boolean;
+  comment: string;
+  /** The complexity exactly as written in the catalogue. */
+  complexity: string;
+  /** True where the method can be used for autoregressive (causal) decoding. */
+  causal: boolean;
+  /** True only for the full-attention reference. */
+  baseline: boolean;
+  /** The parsed complexity. */
+  cost: MathNode;
+}
+
+/** Full softmax attention (Vaswani et al. 2017): every query attends to every key. */
+export const FULL_ATTENTION_ENTRY: CatalogueEntry = {
+  name: 'Full attention',
+  arxiv_id: '1706.03762',
+  comment: 'softmax attention over all query-key pairs; the reference every method is compared with',
+  complexity: '{N}^2*{D}',
+  causal: true,
+};
+
+/**
+ * Validates raw catalogue JSON and parses every formula. All problems, in every entry, are
+ * collected and raised together as one InputError so a methods file can be fixed in one pass.
+ */
+export function parseCatalogue(raw: unknown, source = 'catalogue'): Method[] {
+  if (!Array.isArray(raw)) {
+    throw new InputError('invalid_catalogue', `${source} must be a JSON array of methods, found ${describeJson(raw)}.`);
+  }
+
+  const problems: string[] = [];
+  const methods: Method[] = [];
+  const seen = new Set<string>();
+
+  raw.forEach((item, index) => {
+    const label = entryLabel(item, index);
+    const checked = entrySchema.safeParse(item);
+    if (!checked.success) {
+      for (const issue of checked.error.issues) {
+        const field = issue.path.join('.') || 'entry';
+        problems.push(`${label}: field "${field}" ${issue.message.toLowerCase()}.`);
+      }
+      return;
+    }
+    const entry = checked.data;
+    if (seen.has(entry.name.toLowerCase())) {
+      problems.push(`${label}: duplicate method name "${entry.name}"; give each method a distinct name.`);
+      return;
+    }
+    seen.add(entry.name.toLowerCase());
+
+    const parsed = safeParseFormula(entry.complexity);
+    if (!parsed.ok) {
+      problems.push(`${label}: invalid complexity.\n${indent(parsed.error.format())}`);
+      return;
+    }
+    methods.push(toMethod(entry, parsed.value, false));
+  });
+
+  if (problems.length > 0) {
+    const count = problems.length === 1 ? '1 problem' : `${problems.length} problems`;
+    throw new InputError('invalid_catalogue', `${source} has ${count}:\n${problems.map((p) => `- ${p}`).join('\n')}`);
+  }
+  return methods;
+}
+
+/** Returns the full-attention baseline as a method. */
+export function fullAttention(): Method {
+  const parsed = safeParseFormula(FULL_ATTENTION_ENTRY.complexity);
+  if (!parsed.ok) throw parsed.error;
+  return toMethod(FULL_ATTENTION_ENTRY, parsed.value, true);
+}
+
+function toMethod(entry: CatalogueEntry, cost: MathNode, baseline: boolean): Method {
+  const codeInPaper = entry.code === CODE_IN_PAPER;
+  return {
+    name: entry.name,
+    arxivId: entry.arxiv_id ?? null,
+    code: entry.code !== undefined && !codeInPaper ? entry.code : null,
+    codeInPaper,
+    comment: entry.comment ?? '',
+    complexity: entry.complexity,
+    causal: entry.causal,
+    baseline,
+    cost,
+  };
+}
+
+function entryLabel(item: unknown, index: number): string {
+  const name = typeof item === 'object' && item !== null ? (item as { name?: unknown }).name : undefined;
+  return typeof name === 'string' && name.trim() !== '' ? `entry ${index + 1} ("${name}")` : `entry ${index + 1}`;
+}
+
+function describeJson(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  return `a ${typeof value}`;
+}
+
+function indent(text: string): string {
+  return text
+    .split('\n')
+    .map((line) => `    ${line}`)
+    .join('\n');
+}

@@ -1,0 +1,41 @@
+import type { Argv, CommandModule } from 'yargs';
+import { defaultMethods } from '../../data.js';
+import type { CommandEnv } from '../command-env.js';
+import { renderTable } from '../terminal-table.js';
+
+interface ListArgs {
+  format: 'table' | 'json';
+}
+
+export function listCommand(env: CommandEnv): CommandModule<object, ListArgs> {
+  return {
+    command: 'list',
+    describe: 'List every method with its arXiv id, causal flag and formula',
+    builder: (yargs: Argv) =>
+      yargs.option('format', { choices: ['table', 'json'] as const, default: 'table' as const, describe: 'output format' }),
+    handler: (args) => {
+      const methods = defaultMethods();
+      if (args.format === 'json') {
+        const rows = methods.map((method) => ({
+          name: method.name,
+          arxivId: method.arxivId,
+          code: method.code,
+          codeInPaper: method.codeInPaper,
+          causal: method.causal,
+          baseline: method.baseline,
+          complexity: method.complexity,
+          comment: method.comment,
+        }));
+        env.io.stdout(JSON.stringify(rows, null, 2) + '\n');
+        return;
+      }
+      const rows = methods.map((method) => [
+        method.baseline ? `${method.name} (baseline)` : method.name,
+        method.arxivId ?? '',
+        method.causal ? 'yes' : 'no',
+        method.complexity,
+      ]);
+      env.io.stdout(renderTable(['method', 'arXiv', 'causal', 'complexity'], rows, env.io) + '\n');
+    },
+  };
+}
