@@ -12,24 +12,23 @@
  *   `log(x, b)` with an explicit base, `ln(x)`, `exp(x)`, `min(a, b, ...)`, `max(a, b, ...)`.
  *
  * Parentheses are not kept as nodes: the printers decide where brackets are needed.
- * The node classes come from a mathjs instance holding only the four node factories, so the
- * rest of mathjs (units, matrices, its string parser) is never created.
  */
-import {
-  create,
-  ConstantNodeDependencies,
-  FunctionNodeDependencies,
-  OperatorNodeDependencies,
-  SymbolNodeDependencies,
-} from 'mathjs';
-import type { ConstantNode, FactoryFunctionMap, FunctionNode, MathNode, OperatorNode, SymbolNode } from 'mathjs';
+import { createConstantNode, createFunctionNode, createNode, createOperatorNode, createSymbolNode } from 'mathjs';
+import type { ConstantNode, FunctionNode, MathNode, OperatorNode, SymbolNode } from 'mathjs';
 
-const math = create({
-  ConstantNodeDependencies,
-  FunctionNodeDependencies,
-  OperatorNodeDependencies,
-  SymbolNodeDependencies,
-} as FactoryFunctionMap);
+/*
+ * The node classes are built by calling mathjs's node factories directly with empty namespaces,
+ * instead of through `create()`. Going through `create()` resolves each factory's declared
+ * dependencies, which pulls in units, matrices and the typed-function machinery: about 1 MB of
+ * code that every command would load and never use. With empty namespaces a tree can be built,
+ * traversed, transformed and printed, but mathjs's own `evaluate()`/`compile()` cannot run on
+ * it; that is intended, because attncost evaluates trees with its own compiler (src/compile.ts).
+ */
+const Node = createNode({ mathWithTransform: {} });
+const ConstantNodeClass = createConstantNode({ Node, isBounded: (value: unknown) => Number.isFinite(value) });
+const SymbolNodeClass = createSymbolNode({ math: {}, Node });
+const OperatorNodeClass = createOperatorNode({ Node });
+const FunctionNodeClass = createFunctionNode({ math: {}, Node, SymbolNode: SymbolNodeClass });
 
 export type { ConstantNode, FunctionNode, MathNode, OperatorNode, SymbolNode };
 
@@ -59,23 +58,23 @@ const OPERATOR_FUNCTIONS: Record<BinaryOperator, 'add' | 'subtract' | 'multiply'
 };
 
 export function constant(value: number): ConstantNode {
-  return new math.ConstantNode(value);
+  return new ConstantNodeClass(value) as ConstantNode;
 }
 
 export function symbol(name: string): SymbolNode {
-  return new math.SymbolNode(name);
+  return new SymbolNodeClass(name) as SymbolNode;
 }
 
 export function binary(op: BinaryOperator, left: MathNode, right: MathNode, implicit = false): OperatorNode {
-  return new math.OperatorNode(op, OPERATOR_FUNCTIONS[op], [left, right], implicit) as unknown as OperatorNode;
+  return new OperatorNodeClass(op, OPERATOR_FUNCTIONS[op], [left, right], implicit) as unknown as OperatorNode;
 }
 
 export function negate(operand: MathNode): OperatorNode {
-  return new math.OperatorNode('-', 'unaryMinus', [operand]) as unknown as OperatorNode;
+  return new OperatorNodeClass('-', 'unaryMinus', [operand]) as unknown as OperatorNode;
 }
 
 export function call(name: FunctionName, args: MathNode[]): FunctionNode {
-  return new math.FunctionNode(name, args) as unknown as FunctionNode;
+  return new FunctionNodeClass(name, args) as unknown as FunctionNode;
 }
 
 export function isConstant(node: MathNode): node is ConstantNode {

@@ -2,7 +2,7 @@
  * The method catalogue: validation of catalogue entries, parsing of their formulas, and the
  * full-attention baseline that every ranking and plot includes.
  */
-import { z } from 'zod';
+import * as z from './schema.js';
 import { safeParseFormula, type MathNode } from '../parsers/index.js';
 import { InputError } from './errors.js';
 
@@ -10,16 +10,16 @@ import { InputError } from './errors.js';
 export const CODE_IN_PAPER = 'IN_PAPER';
 
 const entrySchema = z.object({
-  name: z.string().trim().min(1),
-  arxiv_id: z.string().trim().min(1).optional(),
-  code: z.string().trim().min(1).optional(),
-  comment: z.string().optional(),
-  complexity: z.string().trim().min(1),
+  name: z.nonEmptyString(),
+  arxiv_id: z.optional(z.nonEmptyString()),
+  code: z.optional(z.nonEmptyString()),
+  comment: z.optional(z.string()),
+  complexity: z.nonEmptyString(),
   causal: z.boolean(),
 });
 
 /** One catalogue entry as written in the JSON file. */
-export type CatalogueEntry = z.infer<typeof entrySchema>;
+export type CatalogueEntry = z.Infer<typeof entrySchema>;
 
 export interface Method {
   name: string;

@@ -6,7 +6,7 @@
  * symbols (`H = \sqrt{N}`), so binding substitutes them into the cost tree before compiling;
  * a sweep over N then moves H and W with it.
  */
-import { constant, isSymbol, symbol as symbolNode, type MathNode } from '../parsers/index.js';
+import { constant, isSymbol, symbol as symbolNode, symbolsOf, type MathNode } from '../parsers/index.js';
 import { compileCost, type CompiledCost } from './compile.js';
 import { InputError } from './errors.js';
 import type { Method } from './catalogue.js';
@@ -54,7 +54,9 @@ export function bindCost(method: Method, context: EvaluationContext, free: Reado
 }
 
 function bindTree(tree: MathNode, method: Method, context: EvaluationContext, free: ReadonlySet<string>, chain: string[]): MathNode {
-  return tree.transform((node) => (isSymbol(node) ? bindSymbol(node.name, method, context, free, chain) : node));
+  // mathjs's own transform() would also visit the name of every FunctionNode (`sqrt` is a
+  // SymbolNode there), so symbols are replaced only where they are arguments.
+  return tree.transform((node, path) => (isSymbol(node) && path !== 'fn' ? bindSymbol(node.name, method, context, free, chain) : node));
 }
 
 function bindSymbol(name: string, method: Method, context: EvaluationContext, free: ReadonlySet<string>, chain: string[]): MathNode {
@@ -92,11 +94,7 @@ export function compileMethod(method: Method, context: EvaluationContext, free: 
 /** Returns the value of every symbol the method's formula uses, in order of appearance. */
 export function symbolValues(method: Method, context: EvaluationContext): Map<string, number> {
   const values = new Map<string, number>();
-  const names = new Set<string>();
-  method.cost.traverse((node) => {
-    if (isSymbol(node)) names.add(node.name);
-  });
-  for (const name of names) {
+  for (const name of symbolsOf(method.cost)) {
     const bound = bindSymbol(name, method, context, new Set(), []);
     values.set(name, compileCost(bound, { logBase: context.logBase }).call());
   }

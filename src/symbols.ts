@@ -3,15 +3,15 @@
  * user does not set one. Entries exist globally and per method, because the same letter means
  * different things in different papers (k is a window in one, a cluster count in another).
  */
-import { z } from 'zod';
+import * as z from './schema.js';
 import { safeParseFormula, type MathNode } from '../parsers/index.js';
 import { InputError } from './errors.js';
 
 const infoSchema = z.object({
-  meaning: z.string().trim().min(1),
-  default: z.string().trim().min(1),
-  source: z.string().trim().min(1).optional(),
-  note: z.string().trim().min(1).optional(),
+  meaning: z.nonEmptyString(),
+  default: z.nonEmptyString(),
+  source: z.optional(z.nonEmptyString()),
+  note: z.optional(z.nonEmptyString()),
 });
 
 const tableSchema = z.object({
@@ -50,7 +50,7 @@ export function parseSymbolTable(raw: unknown, source = 'symbol table'): SymbolT
   }
 
   const problems: string[] = [];
-  const toInfos = (record: Record<string, z.infer<typeof infoSchema>>, where: string): Map<string, SymbolInfo> => {
+  const toInfos = (record: Record<string, z.Infer<typeof infoSchema>>, where: string): Map<string, SymbolInfo> => {
     const infos = new Map<string, SymbolInfo>();
     for (const [name, entry] of Object.entries(record)) {
       const parsed = safeParseFormula(entry.default);

@@ -9,7 +9,7 @@ import type { EvaluationContext } from '../evaluate.js';
 import { parseAssignments, parseLogBase, parseSize } from '../options.js';
 import { WarningLog } from '../warnings.js';
 import { lookupSymbol } from '../symbols.js';
-import { isSymbol } from '../../parsers/index.js';
+import { symbolsOf } from '../../parsers/index.js';
 
 export interface SizeArgs {
   N?: string;
@@ -62,14 +62,10 @@ function warnUnusedSymbols(context: EvaluationContext, methods: readonly Method[
     used.add(`${method.name}\u0000${name}`);
     used.add(name);
     const lookup = lookupSymbol(context.symbols, method.name, name);
-    lookup?.info.defaultTree.traverse((node) => {
-      if (isSymbol(node)) collect(method, node.name, depth + 1);
-    });
+    for (const inner of lookup ? symbolsOf(lookup.info.defaultTree) : []) collect(method, inner, depth + 1);
   };
   for (const method of methods) {
-    method.cost.traverse((node) => {
-      if (isSymbol(node)) collect(method, node.name, 0);
-    });
+    for (const name of symbolsOf(method.cost)) collect(method, name, 0);
   }
   for (const name of context.assignments.global.keys()) {
     if (!used.has(name)) warnings.add('unused_symbol', `Symbol ${name} is set but used by no selected method; check its spelling (symbols are case-sensitive).`);

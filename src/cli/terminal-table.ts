@@ -10,6 +10,8 @@ export function renderTable(head: string[], rows: string[][], io: CliIO, rightAl
   const table = new Table({
     head,
     style: { head: colour ? ['cyan'] : [], border: [] },
+    // No rule between body rows: 49 rows stay 49 lines.
+    chars: { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' },
     colAligns: head.map((_, index) => (rightAligned.includes(index) ? 'right' : 'left')),
   });
   table.push(...rows);
