@@ -2,20 +2,27 @@
  * The method catalogue: validation of catalogue entries, parsing of their formulas, and the
  * full-attention baseline that every ranking and plot includes.
  */
-import * as z from './schema.js';
 import { safeParseFormula, type MathNode } from '../parsers/index.js';
 import { InputError } from './errors.js';
+import * as z from './schema.js';
+import { symbolInfoSchema, toSymbolInfo, type SymbolInfo } from './symbols.js';
 
 /** The catalogue's marker for "the code is described in the paper, with no repository". */
 export const CODE_IN_PAPER = 'IN_PAPER';
 
-const entrySchema = z.object({
+/**
+ * A catalogue entry. Unknown keys are rejected, so a misspelt field (or a key such as
+ * `__proto__`) is reported instead of silently ignored. `symbols` lets a methods file define
+ * symbols that the bundled symbol table does not know.
+ */
+const entrySchema = z.strictObject({
   name: z.nonEmptyString(),
   arxiv_id: z.optional(z.nonEmptyString()),
   code: z.optional(z.nonEmptyString()),
   comment: z.optional(z.string()),
   complexity: z.nonEmptyString(),
   causal: z.boolean(),
+  symbols: z.optional(z.record(z.string(), symbolInfoSchema)),
 });
 
 /** One catalogue entry as written in the JSON file. */
@@ -37,6 +44,8 @@ export interface Method {
   baseline: boolean;
   /** The parsed complexity. */
   cost: MathNode;
+  /** Symbols the entry defines itself (methods files only); empty for the bundled catalogue. */
+  symbols: ReadonlyMap<string, SymbolInfo>;
 }
 
 /** Full softmax attention (Vaswani et al. 2017): every query attends to every key. */
@@ -64,10 +73,15 @@ export function parseCatalogue(raw: unknown, source = 'catalogue'): Method[] {
   raw.forEach((item, index) => {
     const label = entryLabel(item, index);
     const checked = entrySchema.safeParse(item);
+    // The formula is parsed even when other fields are invalid, so one pass reports both.
+    const complexity = typeof item === 'object' && item !== null && Object.hasOwn(item, 'complexity') ? (item as { complexity: unknown }).complexity : undefined;
+    const parsed = typeof complexity === 'string' && complexity.trim() !== '' ? safeParseFormula(complexity) : undefined;
+    if (parsed !== undefined && !parsed.ok) problems.push(`${label}: invalid complexity.\n${indent(parsed.error.format())}`);
+
     if (!checked.success) {
       for (const issue of checked.error.issues) {
-        const field = issue.path.join('.') || 'entry';
-        problems.push(`${label}: field "${field}" ${issue.message.toLowerCase()}.`);
+        const field = issue.path.map(String).join('.');
+        problems.push(field === '' ? `${label}: ${lowerFirst(issue.message)}.` : `${label}, field "${field}": ${lowerFirst(issue.message)}.`);
       }
       return;
     }
@@ -78,12 +92,13 @@ export function parseCatalogue(raw: unknown, source = 'catalogue'): Method[] {
     }
     seen.add(entry.name.toLowerCase());
 
-    const parsed = safeParseFormula(entry.complexity);
-    if (!parsed.ok) {
-      problems.push(`${label}: invalid complexity.\n${indent(parsed.error.format())}`);
-      return;
+    const symbols = new Map<string, SymbolInfo>();
+    for (const [name, info] of Object.entries(entry.symbols ?? {})) {
+      const symbol = toSymbolInfo(info);
+      if (symbol.ok) symbols.set(name, symbol.info);
+      else problems.push(`${label}, default of symbol ${name}: invalid formula.\n${indent(symbol.error.format())}`);
     }
-    methods.push(toMethod(entry, parsed.value, false));
+    if (parsed?.ok) methods.push(toMethod(entry, parsed.value, false, symbols));
   });
 
   if (problems.length > 0) {
@@ -93,14 +108,28 @@ export function parseCatalogue(raw: unknown, source = 'catalogue'): Method[] {
   return methods;
 }
 
+/**
+ * Adds `extra` methods to `base`: an extra method whose name matches a base method (ignoring
+ * case) replaces it in place, any other is appended.
+ */
+export function mergeMethods(base: readonly Method[], extra: readonly Method[]): Method[] {
+  const merged = [...base];
+  for (const method of extra) {
+    const index = merged.findIndex((existing) => existing.name.toLowerCase() === method.name.toLowerCase());
+    if (index >= 0) merged[index] = method;
+    else merged.push(method);
+  }
+  return merged;
+}
+
 /** Returns the full-attention baseline as a method. */
 export function fullAttention(): Method {
   const parsed = safeParseFormula(FULL_ATTENTION_ENTRY.complexity);
   if (!parsed.ok) throw parsed.error;
-  return toMethod(FULL_ATTENTION_ENTRY, parsed.value, true);
+  return toMethod(FULL_ATTENTION_ENTRY, parsed.value, true, new Map());
 }
 
-function toMethod(entry: CatalogueEntry, cost: MathNode, baseline: boolean): Method {
+function toMethod(entry: CatalogueEntry, cost: MathNode, baseline: boolean, symbols: ReadonlyMap<string, SymbolInfo>): Method {
   const codeInPaper = entry.code === CODE_IN_PAPER;
   return {
     name: entry.name,
@@ -112,11 +141,12 @@ function toMethod(entry: CatalogueEntry, cost: MathNode, baseline: boolean): Met
     causal: entry.causal,
     baseline,
     cost,
+    symbols,
   };
 }
 
 function entryLabel(item: unknown, index: number): string {
-  const name = typeof item === 'object' && item !== null ? (item as { name?: unknown }).name : undefined;
+  const name = typeof item === 'object' && item !== null && Object.hasOwn(item, 'name') ? (item as { name?: unknown }).name : undefined;
   return typeof name === 'string' && name.trim() !== '' ? `entry ${index + 1} ("${name}")` : `entry ${index + 1}`;
 }
 
@@ -124,6 +154,10 @@ function describeJson(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'an array';
   return `a ${typeof value}`;
+}
+
+function lowerFirst(text: string): string {
+  return text.charAt(0).toLowerCase() + text.slice(1);
 }
 
 function indent(text: string): string {

@@ -10,7 +10,7 @@ import { constant, isSymbol, symbol as symbolNode, symbolsOf, type MathNode } fr
 import { compileCost, type CompiledCost } from './compile.js';
 import { InputError } from './errors.js';
 import type { Method } from './catalogue.js';
-import { lookupSymbol, type SymbolTable } from './symbols.js';
+import { lookupSymbol, type SymbolLookup, type SymbolTable } from './symbols.js';
 
 export interface Assignments {
   /** Values for every method that uses the symbol, such as `N`, `D` or `k`. */
@@ -69,7 +69,7 @@ function bindSymbol(name: string, method: Method, context: EvaluationContext, fr
     const cycle = [...chain.slice(chain.indexOf(name)), name].join(' -> ');
     throw new InputError('default_cycle', `The defaults of ${method.name} refer to each other in a cycle (${cycle}); set one of them with --set.`);
   }
-  const lookup = lookupSymbol(context.symbols, method.name, name);
+  const lookup = lookupMethodSymbol(method, context.symbols, name);
   if (lookup === undefined) {
     throw new InputError(
       'missing_symbol',
@@ -77,6 +77,16 @@ function bindSymbol(name: string, method: Method, context: EvaluationContext, fr
     );
   }
   return bindTree(lookup.info.defaultTree, method, context, free, [...chain, name]);
+}
+
+/**
+ * Finds the entry for `name` in `method`: one the method defines itself (methods files), else
+ * the symbol table's entry for that method, else the global one.
+ */
+export function lookupMethodSymbol(method: Method, symbols: SymbolTable, name: string): SymbolLookup | undefined {
+  const own = method.symbols.get(name);
+  if (own !== undefined) return { info: own, scope: 'method' };
+  return lookupSymbol(symbols, method.name, name);
 }
 
 function constantFor(value: number): MathNode {

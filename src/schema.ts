@@ -4,13 +4,13 @@
  * every command. Only named functions are re-exported, because re-exporting the namespace object
  * would keep all of zod (every locale included) alive in the bundle.
  */
-import { boolean, config, minLength, object, optional, record, string, trim } from 'zod/mini';
+import { boolean, config, minLength, object, optional, record, strictObject, string, trim } from 'zod/mini';
 import en from 'zod/v4/locales/en.js';
 export type { infer as Infer } from 'zod/mini';
 
 config(en());
 
-export { boolean, object, optional, record, string };
+export { boolean, object, optional, record, strictObject, string };
 
 /** A non-empty string after trimming. */
 export function nonEmptyString() {

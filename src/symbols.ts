@@ -4,10 +4,10 @@
  * different things in different papers (k is a window in one, a cluster count in another).
  */
 import * as z from './schema.js';
-import { safeParseFormula, type MathNode } from '../parsers/index.js';
+import { safeParseFormula, type MathNode, type ParseError } from '../parsers/index.js';
 import { InputError } from './errors.js';
 
-const infoSchema = z.object({
+export const symbolInfoSchema = z.strictObject({
   meaning: z.nonEmptyString(),
   default: z.nonEmptyString(),
   source: z.optional(z.nonEmptyString()),
@@ -15,8 +15,8 @@ const infoSchema = z.object({
 });
 
 const tableSchema = z.object({
-  global: z.record(z.string(), infoSchema),
-  methods: z.record(z.string(), z.record(z.string(), infoSchema)),
+  global: z.record(z.string(), symbolInfoSchema),
+  methods: z.record(z.string(), z.record(z.string(), symbolInfoSchema)),
 });
 
 export interface SymbolInfo {
@@ -50,7 +50,7 @@ export function parseSymbolTable(raw: unknown, source = 'symbol table'): SymbolT
   }
 
   const problems: string[] = [];
-  const toInfos = (record: Record<string, z.Infer<typeof infoSchema>>, where: string): Map<string, SymbolInfo> => {
+  const toInfos = (record: Record<string, z.Infer<typeof symbolInfoSchema>>, where: string): Map<string, SymbolInfo> => {
     const infos = new Map<string, SymbolInfo>();
     for (const [name, entry] of Object.entries(record)) {
       const parsed = safeParseFormula(entry.default);
@@ -73,6 +73,20 @@ export function parseSymbolTable(raw: unknown, source = 'symbol table'): SymbolT
     throw new InputError('invalid_symbol_table', `${source} has invalid defaults:\n${problems.join('\n')}`);
   }
   return { global, methods };
+}
+
+/** Parses the default of one raw symbol entry; returns a ParseError rather than throwing it. */
+export function toSymbolInfo(entry: z.Infer<typeof symbolInfoSchema>): { ok: true; info: SymbolInfo } | { ok: false; error: ParseError } {
+  const parsed = safeParseFormula(entry.default);
+  return parsed.ok ? { ok: true, info: { ...entry, defaultTree: parsed.value } } : { ok: false, error: parsed.error };
+}
+
+/** Returns a table with `extra` per-method entries added, replacing entries of the same name. */
+export function withMethodSymbols(table: SymbolTable, extra: ReadonlyMap<string, ReadonlyMap<string, SymbolInfo>>): SymbolTable {
+  if (extra.size === 0) return table;
+  const methods = new Map(table.methods);
+  for (const [method, infos] of extra) methods.set(method, new Map([...(table.methods.get(method) ?? []), ...infos]));
+  return { global: table.global, methods };
 }
 
 /** Finds the entry that applies to `symbol` in `method`: the method's own, else the global one. */

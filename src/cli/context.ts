@@ -5,10 +5,9 @@
 import type { Argv } from 'yargs';
 import type { Method } from '../catalogue.js';
 import { defaultSymbols } from '../data.js';
-import type { EvaluationContext } from '../evaluate.js';
+import { lookupMethodSymbol, type EvaluationContext } from '../evaluate.js';
 import { parseAssignments, parseLogBase, parseSize } from '../options.js';
 import { WarningLog } from '../warnings.js';
-import { lookupSymbol } from '../symbols.js';
 import { symbolsOf } from '../../parsers/index.js';
 
 export interface SizeArgs {
@@ -61,7 +60,7 @@ function warnUnusedSymbols(context: EvaluationContext, methods: readonly Method[
     if (used.has(`${method.name}\u0000${name}`) || depth > 16) return;
     used.add(`${method.name}\u0000${name}`);
     used.add(name);
-    const lookup = lookupSymbol(context.symbols, method.name, name);
+    const lookup = lookupMethodSymbol(method, context.symbols, name);
     for (const inner of lookup ? symbolsOf(lookup.info.defaultTree) : []) collect(method, inner, depth + 1);
   };
   for (const method of methods) {

@@ -8,7 +8,9 @@ import { ParseError } from '../../parsers/index.js';
 import { InputError } from '../errors.js';
 import { WarningLog } from '../warnings.js';
 import type { CommandEnv } from './command-env.js';
+import { evalCommand } from './commands/eval.js';
 import { listCommand } from './commands/list.js';
+import { parseCommand } from './commands/parse.js';
 import { plotCommand } from './commands/plot.js';
 import { rankCommand } from './commands/rank.js';
 import { UsageError, type CliIO } from './io.js';
@@ -29,8 +31,10 @@ export async function runCli(args: readonly string[], io: CliIO): Promise<number
     .command(listCommand(env))
     .command(rankCommand(env))
     .command(plotCommand(env))
+    .command(parseCommand(env))
+    .command(evalCommand(env))
     .option('debug', { type: 'boolean', describe: 'print stack traces of errors' })
-    .demandCommand(1, 'Name a command: list, rank or plot (see attncost --help).')
+    .demandCommand(1, 'Name a command: list, rank, plot, parse or eval (see attncost --help).')
     .recommendCommands()
     .strict()
     .version(packageJson.version)

@@ -1,9 +1,9 @@
 import type { Argv, CommandModule } from 'yargs';
-import { defaultMethods } from '../../data.js';
 import type { CommandEnv } from '../command-env.js';
+import { loadMethods, withMethodOptions, type MethodArgs } from '../methods.js';
 import { renderTable } from '../terminal-table.js';
 
-interface ListArgs {
+interface ListArgs extends MethodArgs {
   format: 'table' | 'json';
 }
 
@@ -12,9 +12,9 @@ export function listCommand(env: CommandEnv): CommandModule<object, ListArgs> {
     command: 'list',
     describe: 'List every method with its arXiv id, causal flag and formula',
     builder: (yargs: Argv) =>
-      yargs.option('format', { choices: ['table', 'json'] as const, default: 'table' as const, describe: 'output format' }),
-    handler: (args) => {
-      const methods = defaultMethods();
+      withMethodOptions(yargs).option('format', { choices: ['table', 'json'] as const, default: 'table' as const, describe: 'output format' }),
+    handler: async (args) => {
+      const methods = await loadMethods(args, env.io);
       if (args.format === 'json') {
         const rows = methods.map((method) => ({
           name: method.name,

@@ -1,9 +1,9 @@
 import { extname, resolve } from 'node:path';
 import type { Argv, CommandModule } from 'yargs';
-import { defaultMethods } from '../../data.js';
 import { costFigure } from '../../figures.js';
 import { parseSize } from '../../options.js';
 import type { CommandEnv } from '../command-env.js';
+import { loadMethods, withMethodOptions, type MethodArgs } from '../methods.js';
 import { contextFromArgs, withSizeOptions, type SizeArgs } from '../context.js';
 import { writeFileAtomic } from '../files.js';
 import { UsageError } from '../io.js';
@@ -11,7 +11,7 @@ import { UsageError } from '../io.js';
 const FORMATS = ['png', 'svg'] as const;
 type ImageFormat = (typeof FORMATS)[number];
 
-interface PlotArgs extends SizeArgs {
+interface PlotArgs extends SizeArgs, MethodArgs {
   from: string;
   to: string;
   format?: string;
@@ -25,7 +25,7 @@ export function plotCommand(env: CommandEnv): CommandModule<object, PlotArgs> {
     command: 'plot',
     describe: 'Plot the cost of every method against sequence length N on log-log axes',
     builder: (yargs: Argv) =>
-      withSizeOptions(yargs, { sweepsN: true })
+      withMethodOptions(withSizeOptions(yargs, { sweepsN: true }))
         .option('from', { type: 'string', default: '128', requiresArg: true, describe: 'smallest sequence length plotted' })
         .option('to', { type: 'string', default: '131072', requiresArg: true, describe: 'largest sequence length plotted' })
         .option('format', { type: 'string', requiresArg: true, describe: 'image format: png or svg (default: from the --out extension, else png)' })
@@ -42,7 +42,7 @@ export function plotCommand(env: CommandEnv): CommandModule<object, PlotArgs> {
       const format = imageFormat(args.format, args.out);
       const out = resolve(env.io.cwd, args.out ?? `out/cost-vs-N.${format}`);
 
-      const methods = defaultMethods();
+      const methods = await loadMethods(args, env.io);
       const context = contextFromArgs(args, methods, env.warnings);
       const config = costFigure(methods, context, { range: { variable: 'N', from, to }, width: args.width, height: args.height }, env.warnings);
 

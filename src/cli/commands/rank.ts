@@ -1,13 +1,13 @@
 import type { Argv, CommandModule } from 'yargs';
-import { defaultMethods } from '../../data.js';
 import { rankMethods } from '../../rank.js';
 import { RANKING_COLUMNS, rankingCells, rankingToCsv, rankingToJson, rankingToMarkdown } from '../../tables.js';
 import { formatLogBase } from '../../format.js';
 import type { CommandEnv } from '../command-env.js';
+import { loadMethods, withMethodOptions, type MethodArgs } from '../methods.js';
 import { contextFromArgs, withSizeOptions, type SizeArgs } from '../context.js';
 import { renderTable } from '../terminal-table.js';
 
-interface RankArgs extends SizeArgs {
+interface RankArgs extends SizeArgs, MethodArgs {
   format: 'table' | 'json' | 'csv' | 'md';
 }
 
@@ -16,13 +16,13 @@ export function rankCommand(env: CommandEnv): CommandModule<object, RankArgs> {
     command: 'rank',
     describe: 'Rank every method and the full-attention baseline by cost at one set of sizes, cheapest first',
     builder: (yargs: Argv) =>
-      withSizeOptions(yargs, { sweepsN: false }).option('format', {
+      withMethodOptions(withSizeOptions(yargs, { sweepsN: false })).option('format', {
         choices: ['table', 'json', 'csv', 'md'] as const,
         default: 'table' as const,
         describe: 'output format',
       }) as unknown as Argv<RankArgs>,
-    handler: (args) => {
-      const methods = defaultMethods();
+    handler: async (args) => {
+      const methods = await loadMethods(args, env.io);
       const context = contextFromArgs(args, methods, env.warnings);
       const ranking = rankMethods(methods, context, env.warnings);
 
