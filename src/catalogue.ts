@@ -110,13 +110,14 @@ export function parseCatalogue(raw: unknown, source = 'catalogue'): Method[] {
 
 /**
  * Adds `extra` methods to `base`: an extra method whose name matches a base method (ignoring
- * case) replaces it in place, any other is appended.
+ * case) replaces it in place and takes the base method's spelling of the name, so the symbol
+ * table's entries for that method still apply; any other is appended.
  */
 export function mergeMethods(base: readonly Method[], extra: readonly Method[]): Method[] {
   const merged = [...base];
   for (const method of extra) {
     const index = merged.findIndex((existing) => existing.name.toLowerCase() === method.name.toLowerCase());
-    if (index >= 0) merged[index] = method;
+    if (index >= 0) merged[index] = { ...method, name: merged[index]!.name };
     else merged.push(method);
   }
   return merged;
