@@ -1,6 +1,7 @@
 /**
  * Ranking tables as text: JSON, CSV and GitHub Markdown. The terminal table is drawn by the CLI.
  */
+import { toLatex } from '../parsers/index.js';
 import { describeValues, formatLogBase, formatNumber } from './format.js';
 import type { Ranking, RankRow } from './rank.js';
 
@@ -85,6 +86,58 @@ export function rankingToMarkdown(ranking: Ranking): string {
     ...ranking.rows.map((row) => `| ${rankingCells(row).map(escape).join(' | ')} |`),
   ];
   return lines.join('\n') + '\n';
+}
+
+/**
+ * Formats a ranking as a LaTeX table with booktabs rules (the preamble needs
+ * `\\usepackage{booktabs}`). The caption states the log base; `caption` adds the sizes.
+ */
+export function rankingToLatex(ranking: Ranking, caption = ''): string {
+  const lines = [
+    '\\begin{table}[t]',
+    '\\centering',
+    `\\caption{${caption === '' ? '' : `${escapeLatex(caption)} `}Costs omit constant factors; logarithms are base ${formatLogBase(ranking.logBase)}.}`,
+    '\\begin{tabular}{rllrrc}',
+    '\\toprule',
+    'Rank & Method & Complexity & Cost & vs.\\ full & Causal \\\\',
+    '\\midrule',
+    ...ranking.rows.map((row) => {
+      const name = escapeLatex(row.method.name) + (row.method.baseline ? ' (baseline)' : '');
+      const cost = Number.isFinite(row.cost) ? latexNumber(row.cost) : 'n/a';
+      const ratio = Number.isFinite(row.vsFull) ? latexNumber(row.vsFull) : 'n/a';
+      return `${row.rank} & ${name} & $${toLatex(row.method.cost)}$ & ${cost} & ${ratio} & ${row.method.causal ? 'yes' : 'no'} \\\\`;
+    }),
+    '\\bottomrule',
+    '\\end{tabular}',
+    '\\end{table}',
+  ];
+  return lines.join('\n') + '\n';
+}
+
+/** Prints a number for LaTeX: plain below 10^5, else `$1.07 \times 10^{9}$` with 3 significant digits. */
+function latexNumber(value: number): string {
+  if (value !== 0 && (Math.abs(value) >= 1e5 || Math.abs(value) < 1e-3)) {
+    const [mantissa, exponent] = value.toExponential(2).split('e');
+    return `$${mantissa} \\times 10^{${Number(exponent)}}$`;
+  }
+  return String(Number(value.toPrecision(3)));
+}
+
+const LATEX_SPECIAL: Record<string, string> = {
+  '\\': '\\textbackslash{}',
+  '&': '\\&',
+  '%': '\\%',
+  $: '\\$',
+  '#': '\\#',
+  _: '\\_',
+  '{': '\\{',
+  '}': '\\}',
+  '~': '\\textasciitilde{}',
+  '^': '\\textasciicircum{}',
+};
+
+function escapeLatex(text: string): string {
+  return text.replace(/[\\&%$#_{}~^]/g, (character) => LATEX_SPECIAL[character]!);
 }
 
 function csvField(value: string): string {

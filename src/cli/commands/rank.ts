@@ -1,14 +1,14 @@
 import type { Argv, CommandModule } from 'yargs';
 import { rankMethods } from '../../rank.js';
-import { RANKING_COLUMNS, rankingCells, rankingToCsv, rankingToJson, rankingToMarkdown } from '../../tables.js';
-import { formatLogBase } from '../../format.js';
+import { RANKING_COLUMNS, rankingCells, rankingToCsv, rankingToJson, rankingToLatex, rankingToMarkdown } from '../../tables.js';
+import { describeValues, formatLogBase } from '../../format.js';
 import type { CommandEnv } from '../command-env.js';
 import { loadMethods, withMethodOptions, type MethodArgs } from '../methods.js';
 import { contextFromArgs, withSizeOptions, type SizeArgs } from '../context.js';
 import { renderTable } from '../terminal-table.js';
 
 interface RankArgs extends SizeArgs, MethodArgs {
-  format: 'table' | 'json' | 'csv' | 'md';
+  format: 'table' | 'json' | 'csv' | 'md' | 'tex';
 }
 
 export function rankCommand(env: CommandEnv): CommandModule<object, RankArgs> {
@@ -17,7 +17,7 @@ export function rankCommand(env: CommandEnv): CommandModule<object, RankArgs> {
     describe: 'Rank every method and the full-attention baseline by cost at one set of sizes, cheapest first',
     builder: (yargs: Argv) =>
       withMethodOptions(withSizeOptions(yargs, { sweepsN: false })).option('format', {
-        choices: ['table', 'json', 'csv', 'md'] as const,
+        choices: ['table', 'json', 'csv', 'md', 'tex'] as const,
         default: 'table' as const,
         describe: 'output format',
       }) as unknown as Argv<RankArgs>,
@@ -35,6 +35,9 @@ export function rankCommand(env: CommandEnv): CommandModule<object, RankArgs> {
           return;
         case 'md':
           env.io.stdout(rankingToMarkdown(ranking));
+          return;
+        case 'tex':
+          env.io.stdout(rankingToLatex(ranking, `Attention cost at ${describeValues(context.assignments.global)}.`));
           return;
         case 'table':
           env.io.stdout(`Log base ${formatLogBase(ranking.logBase)}.\n`);
