@@ -50,12 +50,18 @@ export function costFigure(methods: readonly Method[], context: EvaluationContex
 }
 
 /**
- * States every value held fixed: the sizes set globally, the per-method settings, and the log
- * base; symbols left at their defaults are named as such.
+ * States every value held fixed: the head dimension D (set or default), the other sizes set
+ * globally, the per-method settings, and the log base; symbols left at their defaults are
+ * named as such.
  */
 export function fixedSizesSubtitle(context: EvaluationContext, variable: string): string {
   const parts: string[] = [];
-  for (const [name, value] of context.assignments.global) {
+  const global = new Map(context.assignments.global);
+  if (variable !== 'D' && !global.has('D')) {
+    const headDimension = context.symbols.global.get('D');
+    if (headDimension !== undefined) parts.push(`D = ${headDimension.default}`);
+  }
+  for (const [name, value] of global) {
     if (name !== variable) parts.push(`${name} = ${formatNumber(value)}`);
   }
   for (const [method, values] of context.assignments.perMethod) {

@@ -150,10 +150,24 @@ describe('attncost errors', () => {
     expect(stderr).not.toMatch(/\n\s+at /);
   });
 
-  it('rejects an unknown option', () => {
-    const { status, stderr } = runBuiltCli(['rank', '--M', '3']);
+  it('rejects an unknown option with the closest one', () => {
+    const { status, stderr } = runBuiltCli(['plot', '--hieght', '300']);
     expect(status).toBe(2);
-    expect(stderr).toContain('Unknown argument: M');
+    expect(stderr).toBe('error: Unknown option --hieght. Did you mean --height? Run "attncost plot --help" to see the options.\n');
+  });
+
+  it('asks for the value of an option given without one', () => {
+    const { status, stderr } = runBuiltCli(['rank', '--N']);
+    expect(status).toBe(2);
+    expect(stderr).toBe('error: Missing a value after --N; write it as --N VALUE.\n');
+  });
+
+  it('takes the last of a repeated option and every --set', () => {
+    const { status, stdout } = runBuiltCli(['rank', '--N', '1', '--N', '2048', '--set', 'k=8', '--set', 'Linformer.k=2', '--format', 'json']);
+    expect(status).toBe(0);
+    const rows = (JSON.parse(stdout) as { rows: Array<{ name: string; values: Record<string, number> }> }).rows;
+    expect(rows.find((row) => row.name === 'EMA')!.values).toEqual({ N: 2048, k: 8, D: 64 });
+    expect(rows.find((row) => row.name === 'Linformer')!.values).toEqual({ N: 2048, k: 2, D: 64 });
   });
 
   it('names an invalid size', () => {

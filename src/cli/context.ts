@@ -43,14 +43,24 @@ export function withSizeOptions<T>(yargs: Argv<T>, options: { sweepsN: boolean }
 
 /** Converts the size options into an evaluation context for `methods`. */
 export function contextFromArgs(args: SizeArgs, methods: readonly Method[], warnings: WarningLog): EvaluationContext {
+  const N = lastValue(args.N);
+  const D = lastValue(args.D);
   const named: Record<string, number | undefined> = {
-    N: args.N === undefined ? undefined : parseSize(args.N, '--N'),
-    D: args.D === undefined ? undefined : parseSize(args.D, '--D'),
+    N: N === undefined ? undefined : parseSize(N, '--N'),
+    D: D === undefined ? undefined : parseSize(D, '--D'),
   };
   const assignments = parseAssignments({ named, set: args.set ?? [] }, methods);
-  const context: EvaluationContext = { symbols: defaultSymbols(), assignments, logBase: parseLogBase(args['log-base']) };
+  const context: EvaluationContext = { symbols: defaultSymbols(), assignments, logBase: parseLogBase(lastValue(args['log-base']) ?? '2') };
   warnUnusedSymbols(context, methods, warnings);
   return context;
+}
+
+/**
+ * Returns the last of repeated values: yargs collects `--N 1 --N 2` into an array, and the last
+ * occurrence wins as in most command-line tools.
+ */
+export function lastValue<T>(value: T | T[] | undefined): T | undefined {
+  return Array.isArray(value) ? value[value.length - 1] : value;
 }
 
 /** Warns about a symbol set with --set that no selected method uses, directly or through a default. */

@@ -14,6 +14,7 @@ import { parseCommand } from './commands/parse.js';
 import { plotCommand } from './commands/plot.js';
 import { rankCommand } from './commands/rank.js';
 import { UsageError, type CliIO } from './io.js';
+import { rewriteUsageMessage } from './usage-messages.js';
 
 export const EXIT_OK = 0;
 export const EXIT_FAILURE = 1;
@@ -43,7 +44,12 @@ export async function runCli(args: readonly string[], io: CliIO): Promise<number
     .wrap(Math.min(100, process.stdout.columns || 100))
     .exitProcess(false)
     .fail((message, error) => {
-      throw error ?? new UsageError(message);
+      // yargs raises its own validation failures as YError; anything else came from a handler.
+      if (error && error.name !== 'YError') throw error;
+      // getOptions() is public on the yargs instance but missing from its type definitions; at
+      // this point it holds the options of the command being run.
+      const known = Object.keys((parser as unknown as { getOptions(): { key: Record<string, unknown> } }).getOptions().key);
+      throw new UsageError(rewriteUsageMessage(error?.message ?? message, known, args[0]));
     });
 
   try {
