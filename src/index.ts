@@ -33,3 +33,7 @@ export { costFigure, costFigureSpec, type CostFigureOptions } from './figures.js
 export { parseSize, parseLogBase, parseAssignments, findMethod, MAX_VALUE } from './options.js';
 export { InputError, type InputErrorCode } from './errors.js';
 export { WarningLog, type Warning, type WarningCode } from './warnings.js';
+export * from './analysis/index.js';
+export { selectMethods, type SelectionOptions } from './selection.js';
+export { mergeMethods } from './catalogue.js';
+export { rankingToLatex } from './tables.js';

@@ -7,7 +7,9 @@ export type WarningCode =
   | 'non_finite_cost'
   | 'points_dropped'
   | 'nothing_to_draw'
-  | 'unused_symbol';
+  | 'unused_symbol'
+  | 'crossover_gap'
+  | 'winner_cells_dropped';
 
 export interface Warning {
   code: WarningCode;
