@@ -3,7 +3,7 @@
  * argv strings here; library callers may use these too. Every rejection is an InputError whose
  * message names the value and says what to write instead.
  */
-import { closest } from 'fastest-levenshtein';
+import { closest, distance } from 'fastest-levenshtein';
 import type { Method } from './catalogue.js';
 import { InputError } from './errors.js';
 import type { Assignments } from './evaluate.js';
@@ -104,4 +104,18 @@ export function findMethod(name: string, methods: readonly Method[]): Method {
   const names = methods.map((method) => method.name);
   const suggestion = names.length > 0 ? ` Did you mean "${closest(name, names)}"?` : '';
   throw new InputError('unknown_method', `Unknown method "${name}".${suggestion} Run "attncost list" to see every method.`);
+}
+
+/**
+ * Reads one of a fixed set of words, ignoring case; anything else is rejected with the list and
+ * the closest word. `option` names the option in the message (`--format`).
+ */
+export function parseChoice<T extends string>(text: string, choices: readonly T[], option: string): T {
+  const found = choices.find((choice) => choice === text.trim().toLowerCase());
+  if (found !== undefined) return found;
+  const list = choices.length > 1 ? `${choices.slice(0, -1).join(', ')} or ${choices.at(-1)}` : choices.join('');
+  const best = closest(text.trim().toLowerCase(), [...choices]);
+  // A suggestion further than half the word away is noise ("xml" is not a misspelt "table").
+  const hint = distance(text.trim().toLowerCase(), best) <= Math.max(1, Math.floor(best.length / 2)) ? ` (did you mean ${best}?)` : '';
+  throw new InputError('invalid_value', `Invalid ${option} "${text}": use ${list}${hint}.`);
 }

@@ -156,6 +156,24 @@ describe('attncost errors', () => {
     expect(stderr).toBe('error: Unknown option --hieght. Did you mean --height? Run "attncost plot --help" to see the options.\n');
   });
 
+  it('suggests the closest format', () => {
+    const { status, stderr } = runBuiltCli(['rank', '--format', 'jsn']);
+    expect(status).toBe(2);
+    expect(stderr).toBe('error: Invalid --format "jsn": use table, json, csv, md or tex (did you mean json?).\n');
+  });
+
+  it('lists the formats without a far-fetched suggestion', () => {
+    const { status, stderr } = runBuiltCli(['list', '--format', 'xml']);
+    expect(status).toBe(2);
+    expect(stderr).toBe('error: Invalid --format "xml": use table or json.\n');
+  });
+
+  it('reads a format in any case', () => {
+    const { status, stdout } = runBuiltCli(['rank', '--format', 'JSON']);
+    expect(status).toBe(0);
+    expect(JSON.parse(stdout)).toHaveProperty('logBase', 2);
+  });
+
   it('asks for the value of an option given without one', () => {
     const { status, stderr } = runBuiltCli(['rank', '--N']);
     expect(status).toBe(2);

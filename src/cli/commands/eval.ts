@@ -5,11 +5,12 @@ import { evaluateMethod } from '../../evaluate.js';
 import { describeValues, formatNumber } from '../../format.js';
 import { costProblem } from '../../rank.js';
 import type { CommandEnv } from '../command-env.js';
-import { contextFromArgs, withSizeOptions, type SizeArgs } from '../context.js';
+import { contextFromArgs, lastValue, withSizeOptions, type SizeArgs } from '../context.js';
+import { parseChoice } from '../../options.js';
 
 interface EvalArgs extends SizeArgs {
   formula: string;
-  format: 'text' | 'json';
+  format: string;
 }
 
 /** Name under which an ad-hoc formula appears in messages. */
@@ -22,7 +23,7 @@ export function evalCommand(env: CommandEnv): CommandModule<object, EvalArgs> {
     builder: (yargs: Argv) =>
       withSizeOptions(yargs.positional('formula', { type: 'string', demandOption: true, describe: 'formula such as "N^2 d_k"' }), { sweepsN: false }).option(
         'format',
-        { choices: ['text', 'json'] as const, default: 'text' as const, describe: 'output format' },
+        { type: 'string', default: 'text', requiresArg: true, describe: 'output format: text or json' },
       ) as unknown as Argv<EvalArgs>,
     handler: (args) => {
       const method: Method = {
@@ -44,7 +45,7 @@ export function evalCommand(env: CommandEnv): CommandModule<object, EvalArgs> {
       if (problem !== undefined) {
         env.warnings.add(problem.code, `The formula's value is ${problem.text} at ${describeValues(values) || 'these sizes'}.`);
       }
-      if (args.format === 'json') {
+      if (parseChoice(lastValue(args.format) ?? 'text', ['text', 'json'] as const, '--format') === 'json') {
         env.io.stdout(JSON.stringify({ formula: args.formula, value: Number.isFinite(cost) ? cost : null, values: Object.fromEntries(values) }) + '\n');
         return;
       }

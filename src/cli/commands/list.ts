@@ -2,9 +2,11 @@ import type { Argv, CommandModule } from 'yargs';
 import type { CommandEnv } from '../command-env.js';
 import { loadMethods, withMethodOptions, type MethodArgs } from '../methods.js';
 import { renderTable } from '../terminal-table.js';
+import { lastValue } from '../context.js';
+import { parseChoice } from '../../options.js';
 
 interface ListArgs extends MethodArgs {
-  format: 'table' | 'json';
+  format: string;
 }
 
 export function listCommand(env: CommandEnv): CommandModule<object, ListArgs> {
@@ -12,10 +14,11 @@ export function listCommand(env: CommandEnv): CommandModule<object, ListArgs> {
     command: 'list',
     describe: 'List every method with its arXiv id, causal flag and formula',
     builder: (yargs: Argv) =>
-      withMethodOptions(yargs).option('format', { choices: ['table', 'json'] as const, default: 'table' as const, describe: 'output format' }),
+      withMethodOptions(yargs).option('format', { type: 'string', default: 'table', requiresArg: true, describe: 'output format: table or json' }),
     handler: async (args) => {
       const methods = await loadMethods(args, env.io);
-      if (args.format === 'json') {
+      const format = parseChoice(lastValue(args.format) ?? 'table', ['table', 'json'] as const, '--format');
+      if (format === 'json') {
         const rows = methods.map((method) => ({
           name: method.name,
           arxivId: method.arxivId,

@@ -1,10 +1,12 @@
 import type { Argv, CommandModule } from 'yargs';
 import { parseFormula, symbolsOf, toBracketed, toLatex, toPlainText } from '../../../parsers/index.js';
 import type { CommandEnv } from '../command-env.js';
+import { lastValue } from '../context.js';
+import { parseChoice } from '../../options.js';
 
 interface ParseArgs {
   formula: string;
-  format: 'text' | 'json';
+  format: string;
 }
 
 export function parseCommand(env: CommandEnv): CommandModule<object, ParseArgs> {
@@ -14,7 +16,7 @@ export function parseCommand(env: CommandEnv): CommandModule<object, ParseArgs> 
     builder: (yargs: Argv) =>
       yargs
         .positional('formula', { type: 'string', demandOption: true, describe: 'formula such as "O(n \\log n \\cdot d)"' })
-        .option('format', { choices: ['text', 'json'] as const, default: 'text' as const, describe: 'output format' }) as unknown as Argv<ParseArgs>,
+        .option('format', { type: 'string', default: 'text', requiresArg: true, describe: 'output format: text or json' }) as unknown as Argv<ParseArgs>,
     handler: (args) => {
       const tree = parseFormula(args.formula);
       const result = {
@@ -24,7 +26,7 @@ export function parseCommand(env: CommandEnv): CommandModule<object, ParseArgs> 
         text: toPlainText(tree),
         symbols: symbolsOf(tree),
       };
-      if (args.format === 'json') {
+      if (parseChoice(lastValue(args.format) ?? 'text', ['text', 'json'] as const, '--format') === 'json') {
         env.io.stdout(JSON.stringify(result) + '\n');
         return;
       }

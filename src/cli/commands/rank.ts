@@ -4,11 +4,14 @@ import { RANKING_COLUMNS, rankingCells, rankingToCsv, rankingToJson, rankingToLa
 import { describeValues, formatLogBase } from '../../format.js';
 import type { CommandEnv } from '../command-env.js';
 import { loadMethods, withMethodOptions, type MethodArgs } from '../methods.js';
-import { contextFromArgs, withSizeOptions, type SizeArgs } from '../context.js';
+import { contextFromArgs, lastValue, withSizeOptions, type SizeArgs } from '../context.js';
+import { parseChoice } from '../../options.js';
 import { renderTable } from '../terminal-table.js';
 
+const RANK_FORMATS = ['table', 'json', 'csv', 'md', 'tex'] as const;
+
 interface RankArgs extends SizeArgs, MethodArgs {
-  format: 'table' | 'json' | 'csv' | 'md' | 'tex';
+  format: string;
 }
 
 export function rankCommand(env: CommandEnv): CommandModule<object, RankArgs> {
@@ -17,16 +20,17 @@ export function rankCommand(env: CommandEnv): CommandModule<object, RankArgs> {
     describe: 'Rank every method and the full-attention baseline by cost at one set of sizes, cheapest first',
     builder: (yargs: Argv) =>
       withMethodOptions(withSizeOptions(yargs, { sweepsN: false })).option('format', {
-        choices: ['table', 'json', 'csv', 'md', 'tex'] as const,
-        default: 'table' as const,
-        describe: 'output format',
+        type: 'string',
+        default: 'table',
+        requiresArg: true,
+        describe: 'output format: table, json, csv, md (GitHub Markdown) or tex (LaTeX booktabs)',
       }) as unknown as Argv<RankArgs>,
     handler: async (args) => {
       const methods = await loadMethods(args, env.io);
       const context = contextFromArgs(args, methods, env.warnings);
       const ranking = rankMethods(methods, context, env.warnings);
 
-      switch (args.format) {
+      switch (parseChoice(lastValue(args.format) ?? 'table', RANK_FORMATS, '--format')) {
         case 'json':
           env.io.stdout(JSON.stringify(rankingToJson(ranking)) + '\n');
           return;
