@@ -81,7 +81,9 @@ export function parseCatalogue(raw: unknown, source = 'catalogue'): Method[] {
     if (!checked.success) {
       for (const issue of checked.error.issues) {
         const field = issue.path.map(String).join('.');
-        problems.push(field === '' ? `${label}: ${lowerFirst(issue.message)}.` : `${label}, field "${field}": ${lowerFirst(issue.message)}.`);
+        // zod reports an absent field as a type mismatch with "received undefined".
+        const message = / received undefined$/.test(issue.message) ? 'missing' : lowerFirst(issue.message);
+        problems.push(field === '' ? `${label}: ${message}.` : `${label}, field "${field}": ${message}.`);
       }
       return;
     }

@@ -57,7 +57,7 @@ describe('--methods-file', () => {
         '    ^^^^^^',
         '- entry 2 ("B"), field "causal": invalid input: expected boolean, received string.',
         '- entry 3 ("A"): duplicate method name "A"; give each method a distinct name.',
-        '- entry 4, field "name": invalid input: expected string, received undefined.',
+        '- entry 4, field "name": missing.',
         '',
       ].join('\n'),
     );

@@ -6,6 +6,10 @@
 import { closest } from 'fastest-levenshtein';
 
 export function rewriteUsageMessage(message: string, knownOptions: readonly string[], command: string | undefined): string {
+  if (/^Did you mean /.test(message)) {
+    return `Unknown command "${command ?? ''}". ${message} Run "attncost --help" to see every command.`;
+  }
+
   const unknown = /^Unknown arguments?: (.+)$/s.exec(message);
   if (unknown) {
     const names = unknown[1]!.split(', ').map((name) => name.trim());
