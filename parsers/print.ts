@@ -4,8 +4,9 @@
  * - toLatex: LaTeX for display, with brackets only where the parser needs them to rebuild
  *   the same tree. Products are juxtaposed (`N\sqrt{N}D`) except where juxtaposition would
  *   change the reading, which gets `\cdot`: before a number (`N \cdot 2`), after a function
- *   written without brackets (`\log N \cdot D`), and after a bound letter that a bracket
- *   follows (`O \cdot (N)`).
+ *   written without brackets (`\log N \cdot D`), after a bound letter that a bracket
+ *   follows (`O \cdot (N + 1)`), and after a product that already has a `\cdot`, which
+ *   juxtaposition would regroup (`N \cdot 2 \cdot D`).
  * - toPlainText: ASCII that the parser reads back: `N * sqrt(N) * D`, `N^2 / n_b`,
  *   `log_2(N / k)`. A logarithm's base is a subscript when it is a number or one letter
  *   (`log_2(x)`, `log_k(x)`), and a second argument otherwise (`log(x, n_b)`). The default

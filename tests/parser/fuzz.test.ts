@@ -166,7 +166,7 @@ describe('fuzzed catalogue formulas', () => {
     // Both outcomes must occur, or the mutations test too little.
     expect(parsed).toBeGreaterThan(CASES / 10);
     expect(parsed).toBeLessThan(CASES);
-  });
+  }, Math.max(30_000, CASES * 5));
 });
 
 function safeParses(input: string): boolean {
