@@ -73,7 +73,7 @@ export function referenceEvaluate(node: MathNode, values: Values, defaultLogBase
   }
 }
 
-/** Whether two results agree to a relative 1e-12, treating NaN as equal to NaN. */
+/** Tests whether two results agree to a relative 1e-12, treating NaN as equal to NaN. */
 export function sameNumber(actual: number, expected: number): boolean {
   if (Number.isNaN(actual) || Number.isNaN(expected)) return Number.isNaN(actual) && Number.isNaN(expected);
   if (!Number.isFinite(actual) || !Number.isFinite(expected)) return actual === expected;
