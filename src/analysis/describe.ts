@@ -5,8 +5,7 @@
 import { symbol as symbolNode, symbolsOf, toLatex, toPlainText } from '../../parsers/index.js';
 import type { Method } from '../catalogue.js';
 import { InputError } from '../errors.js';
-import { symbolValues, type EvaluationContext } from '../evaluate.js';
-import { lookupSymbol } from '../symbols.js';
+import { lookupMethodSymbol, symbolValues, type EvaluationContext } from '../evaluate.js';
 import type { WarningLog } from '../warnings.js';
 import { findCrossovers, type CrossoverOptions, type CrossoverResult } from './crossover.js';
 import { growthClass, type GrowthClass, type GrowthOptions } from './growth.js';
@@ -103,7 +102,7 @@ function describeSymbols(method: Method, context: EvaluationContext): SymbolDesc
     if (seen.has(name)) continue;
     seen.add(name);
 
-    const lookup = lookupSymbol(context.symbols, method.name, name);
+    const lookup = lookupMethodSymbol(method, context.symbols, name);
     if (lookup === undefined) {
       described.push({ name, direct, scope: 'missing' });
       continue;

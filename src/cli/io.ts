@@ -12,8 +12,15 @@ export interface CliIO {
   isTTY: boolean;
 }
 
-/** The process's own streams. */
+/**
+ * Returns the process's own streams. A closed pipe on stdout (`attncost rank | head`) ends the
+ * process quietly with status 0, as other command-line tools do, instead of crashing on EPIPE.
+ */
 export function processIO(): CliIO {
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(0);
+    throw error;
+  });
   return {
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),

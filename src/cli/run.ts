@@ -8,11 +8,16 @@ import { ParseError } from '../../parsers/index.js';
 import { InputError } from '../errors.js';
 import { WarningLog } from '../warnings.js';
 import type { CommandEnv } from './command-env.js';
+import { analyzeCommand } from './commands/analyze.js';
+import { crossoverCommand } from './commands/crossover.js';
 import { evalCommand } from './commands/eval.js';
 import { listCommand } from './commands/list.js';
 import { parseCommand } from './commands/parse.js';
 import { plotCommand } from './commands/plot.js';
 import { rankCommand } from './commands/rank.js';
+import { reportCommand } from './commands/report.js';
+import { showCommand } from './commands/show.js';
+import { winnersCommand } from './commands/winners.js';
 import { UsageError, type CliIO } from './io.js';
 import { rewriteUsageMessage } from './usage-messages.js';
 
@@ -32,10 +37,15 @@ export async function runCli(args: readonly string[], io: CliIO): Promise<number
     .command(listCommand(env))
     .command(rankCommand(env))
     .command(plotCommand(env))
+    .command(reportCommand(env))
     .command(parseCommand(env))
     .command(evalCommand(env))
+    .command(showCommand(env))
+    .command(analyzeCommand(env))
+    .command(crossoverCommand(env))
+    .command(winnersCommand(env))
     .option('debug', { type: 'boolean', describe: 'print stack traces of errors' })
-    .demandCommand(1, 'Name a command: list, rank, plot, parse or eval (see attncost --help).')
+    .demandCommand(1, 'Name a command: list, rank, plot, report, parse, eval, show, analyze, crossover or winners (see attncost --help).')
     .recommendCommands()
     .strict()
     .version(packageJson.version)

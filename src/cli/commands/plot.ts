@@ -1,72 +1,241 @@
 import { extname, resolve } from 'node:path';
+import { closest } from 'fastest-levenshtein';
 import type { Argv, CommandModule } from 'yargs';
-import { costFigure } from '../../figures.js';
+import { buildCostChart } from '../../chart/index.js';
+import { MAX_POINTS, POINTS_PER_DECADE, checkPointCount, checkSweptSymbol, defaultSweepRange, type SweepRange } from '../../curves.js';
+import type { EvaluationContext } from '../../evaluate.js';
+import { costFigureSpec, figureBaseName, parseCssColor } from '../../figures.js';
 import { parseSize } from '../../options.js';
 import type { CommandEnv } from '../command-env.js';
 import { loadMethods, withMethodOptions, type MethodArgs } from '../methods.js';
-import { contextFromArgs, withSizeOptions, type SizeArgs } from '../context.js';
+import { contextFromArgs, lastValue, withSizeOptions, type SizeArgs } from '../context.js';
 import { writeFileAtomic } from '../files.js';
 import { UsageError } from '../io.js';
 
-const FORMATS = ['png', 'svg'] as const;
+const FORMATS = ['png', 'svg', 'pdf'] as const;
 type ImageFormat = (typeof FORMATS)[number];
 
-interface PlotArgs extends SizeArgs, MethodArgs {
-  from: string;
-  to: string;
-  format?: string;
+const LEGENDS = ['auto', 'right', 'bottom', 'none'] as const;
+type LegendPlacement = (typeof LEGENDS)[number];
+
+/** Bounds of a figure side in pixels. 10,000 pixels a side keeps one canvas under about 400 MB. */
+const MIN_PIXELS = 200;
+const MAX_PIXELS = 10_000;
+
+/** The sweep options that plot and report share. */
+export interface RangeArgs {
+  from?: string;
+  to?: string;
+  points?: string;
+}
+
+interface PlotArgs extends SizeArgs, MethodArgs, RangeArgs {
+  x: string;
+  relative?: boolean;
+  top?: string;
+  format?: string[];
   out?: string;
   width: number;
   height: number;
+  scale: number;
+  legend?: string;
+  background?: string;
+}
+
+/** Adds --from, --to and --points; `sweepsOnlyN` leaves the defaults of other symbols out of the help. */
+export function withRangeOptions<T>(yargs: Argv<T>, options: { sweepsOnlyN: boolean }): Argv<T & RangeArgs> {
+  const otherFrom = options.sweepsOnlyN ? '' : '; for another symbol, the first power of ten at or above 1/16 of its value, at least 1';
+  const otherTo = options.sweepsOnlyN ? '' : '; for another symbol, the last power of ten at or below 16 times its value';
+  return yargs
+    .option('from', { type: 'string', requiresArg: true, describe: `start of the swept range (default: 128 for N${otherFrom})` })
+    .option('to', { type: 'string', requiresArg: true, describe: `end of the swept range (default: 128K for N${otherTo})` })
+    .option('points', {
+      type: 'string',
+      requiresArg: true,
+      describe: `sample points per curve, from 2 to ${MAX_POINTS} (default: ${POINTS_PER_DECADE} per decade of the range)`,
+    }) as Argv<T & RangeArgs>;
 }
 
 export function plotCommand(env: CommandEnv): CommandModule<object, PlotArgs> {
   return {
     command: 'plot',
-    describe: 'Plot the cost of every method against sequence length N on log-log axes',
+    describe: 'Plot the cost of every method against sequence length N, or another symbol, on log-log axes',
     builder: (yargs: Argv) =>
-      withMethodOptions(withSizeOptions(yargs, { sweepsN: true }))
-        .option('from', { type: 'string', default: '128', requiresArg: true, describe: 'smallest sequence length plotted' })
-        .option('to', { type: 'string', default: '131072', requiresArg: true, describe: 'largest sequence length plotted' })
-        .option('format', { type: 'string', requiresArg: true, describe: 'image format: png or svg (default: from the --out extension, else png)' })
-        .option('out', { type: 'string', requiresArg: true, describe: 'output file (default: out/cost-vs-N.FORMAT)' })
-        .option('width', { type: 'number', default: 1200, describe: 'figure width in pixels' })
-        .option('height', { type: 'number', default: 800, describe: 'figure height in pixels' }) as unknown as Argv<PlotArgs>,
+      withRangeOptions(withMethodOptions(withSizeOptions(yargs, { sweepsN: false })), { sweepsOnlyN: false })
+        .option('x', {
+          type: 'string',
+          default: 'N',
+          requiresArg: true,
+          describe: 'symbol to sweep, such as D or k; the other symbols stay fixed, N at --N or its default',
+        })
+        .option('relative', { type: 'boolean', describe: 'plot cost divided by the full-attention cost at the same point (below 1 is cheaper)' })
+        .option('top', { type: 'string', requiresArg: true, describe: 'number of methods to keep: the cheapest at the end of the range, plus the baseline (default: all)' })
+        .option('format', {
+          type: 'string',
+          array: true,
+          requiresArg: true,
+          describe: 'image formats: png, svg or pdf, several separated by commas (default: from the --out extension, else png)',
+        })
+        .option('out', {
+          type: 'string',
+          requiresArg: true,
+          describe: 'output file; its extension is replaced per format (default: out/cost-vs-SYMBOL.FORMAT, out/relative-cost-vs-SYMBOL.FORMAT with --relative)',
+        })
+        .option('width', { type: 'number', default: 1200, describe: `figure width in CSS pixels, ${MIN_PIXELS} to ${MAX_PIXELS}` })
+        .option('height', { type: 'number', default: 800, describe: `figure height in CSS pixels, ${MIN_PIXELS} to ${MAX_PIXELS}` })
+        .option('scale', {
+          type: 'number',
+          default: 1,
+          describe: 'device pixels per CSS pixel of a PNG: 2 doubles the pixels with the same layout (SVG and PDF ignore it)',
+        })
+        .option('legend', { type: 'string', requiresArg: true, describe: 'legend placement: right, bottom or none (default: auto, whichever hides fewer entries)' })
+        .option('background', { type: 'string', requiresArg: true, describe: 'CSS colour of the canvas, or transparent (default: white)' })
+        .epilogue(
+          'Files are written to a temporary name and renamed, so an existing file is replaced whole. ' +
+            'Points whose cost is zero, negative or not finite are left out with a warning and a note on the figure.',
+        ) as unknown as Argv<PlotArgs>,
     handler: async (args) => {
-      const from = parseSize(args.from, '--from');
-      const to = parseSize(args.to, '--to');
-      if (from >= to) throw new UsageError(`--from ${args.from} must be smaller than --to ${args.to}; swap them or widen the range.`);
-      checkPixels(args.width, '--width');
-      checkPixels(args.height, '--height');
-
-      const format = imageFormat(args.format, args.out);
-      const out = resolve(env.io.cwd, args.out ?? `out/cost-vs-N.${format}`);
+      const variable = lastValue(args.x) ?? 'N';
+      const relative = args.relative ?? false;
+      const formats = imageFormats(args.format, args.out);
+      const width = checkPixels(lastValue(args.width), '--width');
+      const height = checkPixels(lastValue(args.height), '--height');
+      const scale = checkScale(lastValue(args.scale), width, height, formats);
+      const legend = legendPlacement(lastValue(args.legend));
+      const top = args.top === undefined ? undefined : parseCount(lastValue(args.top)!, '--top');
+      const background = args.background === undefined ? undefined : parseCssColor(lastValue(args.background)!, '--background');
 
       const methods = await loadMethods(args, env.io);
       const context = contextFromArgs(args, methods, env.warnings);
-      const config = costFigure(methods, context, { range: { variable: 'N', from, to }, width: args.width, height: args.height }, env.warnings);
+      // Checked before the range, whose default depends on the symbol.
+      checkSweptSymbol(variable, methods, context);
+      const range = sweepRange(args, variable, context);
+
+      const spec = costFigureSpec(
+        methods,
+        context,
+        {
+          range,
+          width,
+          height,
+          relative,
+          ...(top === undefined ? {} : { top }),
+          ...(legend === 'auto' ? {} : { legend }),
+          ...(background === undefined ? {} : { background }),
+        },
+        env.warnings,
+      );
+      const config = buildCostChart(spec);
 
       // Loaded here so that commands which draw nothing never load the chart stack.
       const { renderChart } = await import('../../render/index.js');
-      const image = await renderChart(config, { format, width: args.width, height: args.height });
-      await writeFileAtomic(out, image);
-      env.io.stdout(`Wrote ${out}\n`);
+      const base = args.out === undefined ? resolve(env.io.cwd, 'out', figureBaseName(variable, relative)) : stripImageExtension(resolve(env.io.cwd, args.out));
+      for (const format of formats) {
+        const path = `${base}.${format}`;
+        await writeFileAtomic(path, renderChart(config, { format, width, height, scale }));
+        env.io.stdout(`Wrote ${path}\n`);
+      }
     },
   };
 }
 
-function imageFormat(requested: string | undefined, out: string | undefined): ImageFormat {
-  const fromPath = out === undefined ? undefined : extname(out).slice(1).toLowerCase();
-  const format = (requested ?? (fromPath && (FORMATS as readonly string[]).includes(fromPath) ? fromPath : 'png')).toLowerCase();
-  if (!(FORMATS as readonly string[]).includes(format)) {
-    throw new UsageError(`Invalid --format "${requested}": use png or svg.`);
+/**
+ * Reads --from, --to and --points for a sweep of `variable`. A bound left out comes from the
+ * default range of that symbol (curves.ts).
+ */
+export function sweepRange(args: RangeArgs, variable: string, context: EvaluationContext): SweepRange {
+  const fromText = lastValue(args.from);
+  const toText = lastValue(args.to);
+  const defaults = fromText === undefined || toText === undefined ? defaultSweepRange(variable, context) : undefined;
+  const from = fromText === undefined ? defaults!.from : parseSize(fromText, '--from');
+  const to = toText === undefined ? defaults!.to : parseSize(toText, '--to');
+  if (from >= to) {
+    const describe = (text: string | undefined, value: number): string => (text === undefined ? `${value} (the default)` : text);
+    throw new UsageError(`--from ${describe(fromText, from)} must be smaller than --to ${describe(toText, to)}; swap them or widen the range.`);
   }
-  return format as ImageFormat;
+
+  const range: SweepRange = { variable, from, to };
+  const pointsText = lastValue(args.points);
+  if (pointsText !== undefined) {
+    range.points = parseCount(pointsText, '--points');
+    checkPointCount(range.points, '--points');
+  }
+  return range;
 }
 
-/** Bounds a figure dimension. 10,000 pixels a side keeps one canvas under about 400 MB. */
-function checkPixels(value: number, option: string): void {
-  if (!Number.isInteger(value) || value < 200 || value > 10_000) {
-    throw new UsageError(`Invalid ${option} ${value}: use a whole number of pixels from 200 to 10000.`);
+/** Reads a whole number of at least 1 written in digits. */
+function parseCount(text: string, option: string): number {
+  if (!/^\s*\d+\s*$/.test(text) || Number(text) < 1) {
+    throw new UsageError(`Invalid ${option} "${text}": use a whole number of at least 1.`);
   }
+  return Number(text);
+}
+
+/**
+ * Returns the requested formats in order without repeats. They come from --format, which takes
+ * repeated and comma-separated names in any case, else from the extension of --out, else png.
+ */
+function imageFormats(requested: string[] | undefined, out: string | undefined): ImageFormat[] {
+  const names = (requested ?? []).flatMap((value) => value.split(',')).map((name) => name.trim().toLowerCase());
+  if (requested !== undefined) {
+    const formats: ImageFormat[] = [];
+    for (const name of names) {
+      if (name === '') continue;
+      if (!isImageFormat(name)) {
+        throw new UsageError(`Invalid --format "${name}": use png, svg or pdf. Did you mean ${closest(name, [...FORMATS])}?`);
+      }
+      if (!formats.includes(name)) formats.push(name);
+    }
+    if (formats.length === 0) throw new UsageError('Missing a format after --format: use png, svg or pdf, several separated by commas.');
+    return formats;
+  }
+
+  const extension = out === undefined ? '' : extname(out).slice(1).toLowerCase();
+  if (extension === '') return ['png'];
+  if (isImageFormat(extension)) return [extension];
+  throw new UsageError(`Cannot tell the image format from --out ${out}: end the name with .png, .svg or .pdf, or give --format.`);
+}
+
+function isImageFormat(name: string): name is ImageFormat {
+  return (FORMATS as readonly string[]).includes(name);
+}
+
+/** Drops a .png, .svg or .pdf extension, in any case, so each format can add its own. */
+function stripImageExtension(path: string): string {
+  const extension = extname(path);
+  return isImageFormat(extension.slice(1).toLowerCase()) ? path.slice(0, -extension.length) : path;
+}
+
+function legendPlacement(text: string | undefined): LegendPlacement {
+  const name = (text ?? 'auto').trim().toLowerCase();
+  if ((LEGENDS as readonly string[]).includes(name)) return name as LegendPlacement;
+  throw new UsageError(`Invalid --legend "${text}": use right, bottom or none, or leave it out for automatic placement. Did you mean ${closest(name, ['right', 'bottom', 'none'])}?`);
+}
+
+function checkPixels(value: number | undefined, option: string): number {
+  if (value === undefined || !Number.isInteger(value) || value < MIN_PIXELS || value > MAX_PIXELS) {
+    throw new UsageError(`Invalid ${option} ${value}: use a whole number of pixels from ${MIN_PIXELS} to ${MAX_PIXELS}.`);
+  }
+  return value;
+}
+
+/** Checks --scale, whose PNG must stay within the same side bounds as --width and --height. */
+function checkScale(value: number | undefined, width: number, height: number, formats: readonly ImageFormat[]): number {
+  if (value === undefined || !Number.isFinite(value) || value <= 0) {
+    throw new UsageError(`Invalid --scale ${value}: use a number above 0, such as 1 or 2.`);
+  }
+  if (!formats.includes('png')) return value;
+  for (const [option, side] of [
+    ['--width', width],
+    ['--height', height],
+  ] as const) {
+    const pixels = Math.floor(side * value);
+    if (pixels < MIN_PIXELS || pixels > MAX_PIXELS) {
+      throw new UsageError(
+        `Invalid --scale ${value} with ${option} ${side}: the PNG would be ${pixels} pixels ${option === '--width' ? 'wide' : 'high'}; ` +
+          `choose a scale that keeps each side from ${MIN_PIXELS} to ${MAX_PIXELS} pixels.`,
+      );
+    }
+  }
+  return value;
 }
