@@ -155,8 +155,8 @@ function sweptAxisLabel(variable: string, context: EvaluationContext): string {
 
 /**
  * States every value held fixed: N and D (set or default) unless swept, the other sizes set
- * globally, the per-method settings, and the log base. The other symbols are said to be at
- * their defaults.
+ * globally, the per-method settings, and the log base. The subtitle ends by stating that the
+ * other symbols keep their defaults.
  */
 export function fixedSizesSubtitle(context: EvaluationContext, variable: string): string {
   const parts: string[] = [];

@@ -5,7 +5,7 @@ import { buildCostChart } from '../../chart/index.js';
 import { MAX_POINTS, POINTS_PER_DECADE, checkPointCount, checkSweptSymbol, defaultSweepRange, type SweepRange } from '../../curves.js';
 import type { EvaluationContext } from '../../evaluate.js';
 import { costFigureSpec, figureBaseName, parseCssColor } from '../../figures.js';
-import { parseSize } from '../../options.js';
+import { parseChoice, parseSize } from '../../options.js';
 import type { CommandEnv } from '../command-env.js';
 import { loadMethods, withMethodOptions, type MethodArgs } from '../methods.js';
 import { contextFromArgs, lastValue, withSizeOptions, type SizeArgs } from '../context.js';
@@ -15,8 +15,7 @@ import { UsageError } from '../io.js';
 const FORMATS = ['png', 'svg', 'pdf'] as const;
 type ImageFormat = (typeof FORMATS)[number];
 
-const LEGENDS = ['auto', 'right', 'bottom', 'none'] as const;
-type LegendPlacement = (typeof LEGENDS)[number];
+const LEGENDS = ['right', 'bottom', 'none', 'auto'] as const;
 
 /** Bounds of a figure side in pixels. 10,000 pixels a side keeps one canvas under about 400 MB. */
 const MIN_PIXELS = 200;
@@ -88,7 +87,7 @@ export function plotCommand(env: CommandEnv): CommandModule<object, PlotArgs> {
           default: 1,
           describe: 'device pixels per CSS pixel of a PNG: 2 doubles the pixels with the same layout (SVG and PDF ignore it)',
         })
-        .option('legend', { type: 'string', requiresArg: true, describe: 'legend placement: right, bottom or none (default: auto, whichever hides fewer entries)' })
+        .option('legend', { type: 'string', requiresArg: true, describe: 'legend placement: right, bottom, none or auto, which picks the side that hides fewer entries (default: auto)' })
         .option('background', { type: 'string', requiresArg: true, describe: 'CSS colour of the canvas, or transparent (default: white)' })
         .epilogue(
           'Files are written to a temporary name and renamed, so an existing file is replaced whole. ' +
@@ -101,7 +100,7 @@ export function plotCommand(env: CommandEnv): CommandModule<object, PlotArgs> {
       const width = checkPixels(lastValue(args.width), '--width');
       const height = checkPixels(lastValue(args.height), '--height');
       const scale = checkScale(lastValue(args.scale), width, height, formats);
-      const legend = legendPlacement(lastValue(args.legend));
+      const legend = parseChoice(lastValue(args.legend) ?? 'auto', LEGENDS, '--legend');
       const top = args.top === undefined ? undefined : parseCount(lastValue(args.top)!, '--top');
       const background = args.background === undefined ? undefined : parseCssColor(lastValue(args.background)!, '--background');
 
@@ -181,9 +180,9 @@ function imageFormats(requested: string[] | undefined, out: string | undefined):
     const formats: ImageFormat[] = [];
     for (const name of names) {
       if (name === '') continue;
-      if (!isImageFormat(name)) {
-        throw new UsageError(`Invalid --format "${name}": use png, svg or pdf. Did you mean ${closest(name, [...FORMATS])}?`);
-      }
+      // Unlike parseChoice, this always names the closest format, because parseChoice's distance
+      // limit leaves a swap of two letters in a three-letter name (sgv, pgn) without a suggestion.
+      if (!isImageFormat(name)) throw new UsageError(`Invalid --format "${name}": use png, svg or pdf (did you mean ${closest(name, [...FORMATS])}?).`);
       if (!formats.includes(name)) formats.push(name);
     }
     if (formats.length === 0) throw new UsageError('Missing a format after --format: use png, svg or pdf, several separated by commas.');
@@ -204,12 +203,6 @@ function isImageFormat(name: string): name is ImageFormat {
 function stripImageExtension(path: string): string {
   const extension = extname(path);
   return isImageFormat(extension.slice(1).toLowerCase()) ? path.slice(0, -extension.length) : path;
-}
-
-function legendPlacement(text: string | undefined): LegendPlacement {
-  const name = (text ?? 'auto').trim().toLowerCase();
-  if ((LEGENDS as readonly string[]).includes(name)) return name as LegendPlacement;
-  throw new UsageError(`Invalid --legend "${text}": use right, bottom or none, or leave it out for automatic placement. Did you mean ${closest(name, ['right', 'bottom', 'none'])}?`);
 }
 
 function checkPixels(value: number | undefined, option: string): number {
