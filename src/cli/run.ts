@@ -11,6 +11,7 @@ import type { CommandEnv } from './command-env.js';
 import { analyzeCommand } from './commands/analyze.js';
 import { crossoverCommand } from './commands/crossover.js';
 import { evalCommand } from './commands/eval.js';
+import { exploreCommand } from './commands/explore.js';
 import { listCommand } from './commands/list.js';
 import { parseCommand } from './commands/parse.js';
 import { plotCommand } from './commands/plot.js';
@@ -37,6 +38,7 @@ export async function runCli(args: readonly string[], io: CliIO): Promise<number
     .command(listCommand(env))
     .command(rankCommand(env))
     .command(plotCommand(env))
+    .command(exploreCommand(env))
     .command(reportCommand(env))
     .command(parseCommand(env))
     .command(evalCommand(env))
@@ -45,7 +47,7 @@ export async function runCli(args: readonly string[], io: CliIO): Promise<number
     .command(crossoverCommand(env))
     .command(winnersCommand(env))
     .option('debug', { type: 'boolean', describe: 'print stack traces of errors' })
-    .demandCommand(1, 'Name a command: list, rank, plot, report, parse, eval, show, analyze, crossover or winners (see attncost --help).')
+    .demandCommand(1, 'Name a command: list, rank, plot, explore, report, parse, eval, show, analyze, crossover or winners (see attncost --help).')
     .recommendCommands()
     .strict()
     .version(packageJson.version)
