@@ -198,7 +198,7 @@ function allTickLabels(domain: LogAxisDomain, style: TickStyle): TickLabel[] {
   return exponentRange(domain).map((exponent) => tickLabel(exponent, style));
 }
 
-interface AxisSetup {
+export interface AxisSetup {
   domain: LogAxisDomain;
   style: TickStyle;
   orientation: AxisOrientation;
@@ -211,7 +211,7 @@ interface AxisSetup {
  * plugin draws the labels (see tick-labels.ts), and afterFit reserves room
  * for them.
  */
-function buildLogAxis(setup: AxisSetup): ScaleOptionsByType<'logarithmic'> {
+export function buildLogAxis(setup: AxisSetup): ScaleOptionsByType<'logarithmic'> {
   const { domain, style, orientation, theme } = setup;
   const fontPx = theme.tickFontPx;
   const labelledOf = (context: ScriptableScaleContext): boolean => isPlannedTick(context.tick) && context.tick.labelled;

@@ -18,21 +18,19 @@
  * two regions meet.
  */
 
-import type { Chart, ChartConfiguration, Plugin, Scale, ScaleOptionsByType, ScriptableScaleContext } from 'chart.js';
+import type { Chart, ChartConfiguration, Plugin, Scale } from 'chart.js';
 
-import { BASELINE_LABEL_SUFFIX } from './config.js';
+import { BASELINE_LABEL_SUFFIX, buildLogAxis } from './config.js';
 import type { CanvasContext } from './context.js';
 import { createFigurePlugin, DEFAULT_BACKGROUND, FIGURE_PLUGIN_ID, type FigureLegendItem } from './figure-plugin.js';
 import type { LegendChoice } from './frame.js';
 import { assignSeriesStyles, type SeriesStyle } from './palette.js';
 import { figureTheme, type FigureTheme } from './theme.js';
-import { contextMeasure, isPlannedTick, measureTickLabel, X_TICK_LABEL_HEIGHT_EM, Y_TICK_LABEL_OVERHANG_EM, type PlannedTick } from './tick-labels.js';
+import { isPlannedTick, measureTickLabel } from './tick-labels.js';
 import {
   binaryUnitLegend,
   logAxisDomain,
-  planLogTicks,
   tickLabel,
-  type AxisOrientation,
   type LogAxisDomain,
   type TickLabel,
 } from './ticks.js';
@@ -268,10 +266,6 @@ function legendItem(entry: HeatmapLegendEntry, theme: FigureTheme): FigureLegend
   return { label: entry.label, style, filledMarker: true };
 }
 
-function contextOfScale(scale: Scale): CanvasContext {
-  return scale.ctx as unknown as CanvasContext;
-}
-
 function allTickLabels(domain: LogAxisDomain): TickLabel[] {
   const labels: TickLabel[] = [];
   for (let exponent = domain.minExponent; exponent <= domain.maxExponent; exponent++) {
@@ -280,69 +274,6 @@ function allTickLabels(domain: LogAxisDomain): TickLabel[] {
   return labels;
 }
 
-/**
- * Builds a logarithmic axis whose ticks come from planLogTicks at the laid-out axis length, as
- * the axes of cost figures do. The figure plugin draws the labels, and afterFit reserves room
- * for them.
- */
-function heatmapAxis(domain: LogAxisDomain, orientation: AxisOrientation, theme: FigureTheme): ScaleOptionsByType<'logarithmic'> {
-  const fontPx = theme.tickFontPx;
-  const labelled = (context: ScriptableScaleContext): boolean => isPlannedTick(context.tick) && context.tick.labelled;
-
-  const axis = {
-    type: 'logarithmic',
-    position: orientation === 'horizontal' ? 'bottom' : 'left',
-    min: domain.base ** domain.minExponent,
-    max: domain.base ** domain.maxExponent,
-    offset: false,
-    title: { display: false },
-    ticks: { display: false, autoSkip: false, maxRotation: 0, minRotation: 0 },
-    grid: {
-      display: true,
-      drawOnChartArea: true,
-      drawTicks: true,
-      tickLength: theme.tickLengthPx,
-      lineWidth: theme.gridWidthPx,
-      color: (context: ScriptableScaleContext) => (labelled(context) ? theme.majorGridColor : theme.minorGridColor),
-      tickColor: (context: ScriptableScaleContext) => (labelled(context) ? theme.frameColor : theme.majorGridColor),
-      tickWidth: theme.frameWidthPx,
-    },
-    border: { display: false },
-
-    afterBuildTicks: (scale: Scale) => {
-      const measure = contextMeasure(contextOfScale(scale));
-      const plan = planLogTicks({
-        domain,
-        style: 'binary',
-        axisLengthPx: orientation === 'horizontal' ? scale.width : scale.height,
-        orientation,
-        fontSizePx: fontPx,
-        measureLabel: (label) => measureTickLabel(label, fontPx, measure),
-      });
-      scale.ticks = plan.ticks.map((tick): PlannedTick => ({ value: tick.value, richLabel: tick.label, labelled: tick.labelled }));
-    },
-
-    afterFit: (scale: Scale) => {
-      const measure = contextMeasure(contextOfScale(scale));
-      if (orientation === 'vertical') {
-        // The widest label the axis could show at any stride keeps the axis width, and so the
-        // plot width, the same on every layout pass.
-        const widest = Math.max(0, ...allTickLabels(domain).map((label) => measureTickLabel(label, fontPx, measure)));
-        scale.width += theme.tickPaddingPx + widest;
-        scale.paddingTop = Y_TICK_LABEL_OVERHANG_EM.top * fontPx;
-        scale.paddingBottom = Y_TICK_LABEL_OVERHANG_EM.bottom * fontPx;
-        return;
-      }
-      scale.height += theme.tickPaddingPx + X_TICK_LABEL_HEIGHT_EM * fontPx;
-      const ticks = scale.ticks.filter(isPlannedTick);
-      const first = ticks[0];
-      const last = ticks[ticks.length - 1];
-      scale.paddingLeft = first?.labelled && first.value === scale.min ? measureTickLabel(first.richLabel, fontPx, measure) / 2 : 0;
-      scale.paddingRight = last?.labelled && last.value === scale.max ? measureTickLabel(last.richLabel, fontPx, measure) / 2 : 0;
-    },
-  };
-  return axis as unknown as ScaleOptionsByType<'logarithmic'>;
-}
 
 /** Names the binary unit letters that either axis can show, such as "K = 1024, M = 1024²". */
 function unitNote(domains: readonly LogAxisDomain[]): string | undefined {
@@ -533,8 +464,8 @@ export function buildHeatmapChart(spec: HeatmapSpec): ChartConfiguration<'line'>
       layout: { padding: theme.paddingPx },
       font: { family: FONT_STACK },
       scales: {
-        [X_SCALE_ID]: heatmapAxis(xDomain, 'horizontal', theme),
-        [Y_SCALE_ID]: heatmapAxis(yDomain, 'vertical', theme),
+        [X_SCALE_ID]: buildLogAxis({ domain: xDomain, style: 'binary', orientation: 'horizontal', theme }),
+        [Y_SCALE_ID]: buildLogAxis({ domain: yDomain, style: 'binary', orientation: 'vertical', theme }),
       },
       plugins: {
         legend: { display: false },
