@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, existsSync, readdirSync } from 'node:fs';
+import { mkdtempSync, readFileSync, existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -192,6 +192,31 @@ describe('attncost errors', () => {
     const { status, stderr } = runBuiltCli(['rank', '--N', 'abc']);
     expect(status).toBe(2);
     expect(stderr).toBe('error: Invalid value "abc" for --N: expected a positive number such as 4096, 1e6 or 64K.\n');
+  });
+
+  it('rejects each invalid size with its own message', () => {
+    const cases: Array<[string, string]> = [
+      ['0', 'error: Invalid value "0" for --N: sizes must be greater than 0.\n'],
+      ['1e400', 'error: Value "1e400" for --N is too large: use a number no larger than 2^53 (9007199254740992).\n'],
+      ['NaN', 'error: Invalid value "NaN" for --N: expected a positive number such as 4096, 1e6 or 64K.\n'],
+      ['12345678901234567890', 'error: Value "12345678901234567890" for --N is too large: use a number no larger than 2^53 (9007199254740992).\n'],
+    ];
+    for (const [value, message] of cases) {
+      const { status, stdout, stderr } = runBuiltCli(['rank', '--N', value]);
+      expect(status, value).toBe(2);
+      expect(stdout, value).toBe('');
+      expect(stderr, value).toBe(message);
+    }
+  });
+
+  it('names an output folder that cannot be written', () => {
+    const cwd = mkdtempSync(join(tmpdir(), 'attncost-plot-'));
+    writeFileSync(join(cwd, 'blocker'), 'a file, not a folder');
+    const { status, stderr } = runBuiltCli(['plot', '--out', 'blocker/figure.png'], { cwd });
+    expect(status).toBe(1);
+    expect(stderr).toBe(
+      `error: Cannot create the output folder ${join(cwd, 'blocker')} (a part of the path is a file, not a folder); choose another folder with --out.\n`,
+    );
   });
 
   it('rejects a negative size given after the flag', () => {

@@ -19,6 +19,7 @@ import { rankCommand } from './commands/rank.js';
 import { reportCommand } from './commands/report.js';
 import { showCommand } from './commands/show.js';
 import { winnersCommand } from './commands/winners.js';
+import { OutputError } from './files.js';
 import { UsageError, type CliIO } from './io.js';
 import { rewriteUsageMessage } from './usage-messages.js';
 
@@ -90,6 +91,11 @@ function reportError(error: unknown, io: CliIO, debug: boolean): number {
     io.stderr(`error: ${(error as Error).message}\n`);
     if (debug && error instanceof Error && error.stack) io.stderr(error.stack + '\n');
     return EXIT_USAGE;
+  }
+  if (error instanceof OutputError) {
+    io.stderr(`error: ${error.message}\n`);
+    if (debug && error.stack) io.stderr(error.stack + '\n');
+    return EXIT_FAILURE;
   }
   if (error instanceof Error) {
     io.stderr(`error: ${error.message}\n`);
