@@ -7,6 +7,7 @@ import { fullAttention, type Method } from './catalogue.js';
 import { compileMethod, lookupMethodSymbol, symbolValues, type EvaluationContext } from './evaluate.js';
 import { InputError } from './errors.js';
 import { formatNumber } from './format.js';
+import { geometricSamples } from './analysis/sampling.js';
 import { costProblem } from './rank.js';
 import type { WarningLog } from './warnings.js';
 
@@ -89,7 +90,7 @@ export function geometricPoints(from: number, to: number, perDecade = POINTS_PER
         `more than the cap of ${MAX_POINTS}; narrow the range or set a smaller number of points (--points).`,
     );
   }
-  return spacedPoints(from, to, count);
+  return geometricSamples(from, to, count);
 }
 
 /** Returns the sample points of `range`: `range.points` of them, or POINTS_PER_DECADE per decade. */
@@ -97,7 +98,7 @@ export function sweepPoints(range: SweepRange): Float64Array {
   if (range.points === undefined) return geometricPoints(range.from, range.to);
   checkRange(range.from, range.to);
   checkPointCount(range.points);
-  return spacedPoints(range.from, range.to, range.points);
+  return geometricSamples(range.from, range.to, range.points);
 }
 
 /** Raises InputError unless `count` is a whole number of points from 2 to MAX_POINTS; `what` names it in the message. */
@@ -116,14 +117,6 @@ function checkRange(from: number, to: number): void {
   }
 }
 
-function spacedPoints(from: number, to: number, count: number): Float64Array {
-  const points = new Float64Array(count);
-  const step = Math.log(to / from) / (count - 1);
-  for (let i = 0; i < count; i++) points[i] = from * Math.exp(step * i);
-  points[0] = from;
-  points[count - 1] = to;
-  return points;
-}
 
 /**
  * Returns the range swept when the caller gives none: 128 to 128K for N. For another symbol it

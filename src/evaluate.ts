@@ -90,8 +90,8 @@ export function lookupMethodSymbol(method: Method, symbols: SymbolTable, name: s
 }
 
 function constantFor(value: number): MathNode {
-  // Assigned values are checked finite and positive where they are read (the CLI and the
-  // library's option parsing); a constant node must never carry anything else.
+  // Assigned values are checked finite and positive where they are read, in the CLI and the
+  // library's option parsing. This check keeps a non-finite constant out of the tree regardless.
   if (!Number.isFinite(value)) throw new InputError('invalid_value', `Symbol value ${value} is not a finite number.`);
   return constant(value);
 }

@@ -10,7 +10,7 @@ import type { Assignments } from './evaluate.js';
 
 /**
  * Size suffixes. K and M are binary (1K = 1024, 1M = 1,048,576) because sequence lengths are
- * quoted in powers of two: a "64K context" holds 65,536 tokens.
+ * quoted in powers of two: a "64K context" contains 65,536 tokens.
  */
 const SUFFIXES: Record<string, number> = { k: 1024, m: 1024 ** 2, g: 1024 ** 3 };
 

@@ -16,7 +16,7 @@ export interface RankRow {
   /** Cost divided by the baseline's cost; NaN where either is unusable. */
   vsFull: number;
   values: Map<string, number>;
-  /** Why the row has no usable cost, where it has none. */
+  /** Reason the row has no usable cost, where it has none. */
   note?: string;
 }
 

@@ -12,7 +12,7 @@ config(en());
 
 export { boolean, object, optional, record, strictObject, string };
 
-/** A non-empty string after trimming. */
+/** Returns a schema for a string that is not empty after trimming. */
 export function nonEmptyString() {
   return string().check(trim(), minLength(1));
 }

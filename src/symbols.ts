@@ -23,7 +23,7 @@ export interface SymbolInfo {
   meaning: string;
   /** The default as written: a number or a formula of other symbols such as `\sqrt{N}`. */
   default: string;
-  /** Where the default comes from (paper and setting), where one exists. */
+  /** Source of the default (paper and setting), where one exists. */
   source?: string;
   note?: string;
   /** The parsed default. */

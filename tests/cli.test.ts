@@ -116,7 +116,7 @@ describe('attncost plot', () => {
     expect(stdout).toBe(`Wrote ${file}\n`);
     const png = readFileSync(file);
     expect(png.subarray(0, 8)).toEqual(PNG_SIGNATURE);
-    // IHDR holds the width and height as big-endian 32-bit integers at bytes 16 and 20.
+    // IHDR contains the width and height as big-endian 32-bit integers at bytes 16 and 20.
     expect(png.readUInt32BE(16)).toBe(1200);
     expect(png.readUInt32BE(20)).toBe(800);
     expect(readdirSync(join(cwd, 'out'))).toEqual(['cost-vs-N.png']);

@@ -1,7 +1,7 @@
 import type { WarningLog } from '../warnings.js';
 import type { CliIO } from './io.js';
 
-/** What every command handler receives besides its arguments. */
+/** Context every command handler receives besides its arguments. */
 export interface CommandEnv {
   io: CliIO;
   /** Collects the warnings of one run; the CLI prints them on stderr after the command. */

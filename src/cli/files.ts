@@ -1,6 +1,6 @@
 /**
  * File output. A file is written to a temporary name in its target folder and renamed over the
- * target, so an interrupted or failed run never leaves a truncated file behind; an existing file
+ * target, so an interrupted or failed run never leaves a truncated file behind. An existing file
  * is replaced whole.
  */
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';

@@ -47,7 +47,10 @@ async function readMethodsFile(path: string): Promise<Method[]> {
     text = await readFile(path, 'utf8');
   } catch (error) {
     const code = (error as { code?: string }).code;
-    const reason = code === 'ENOENT' ? 'not found' : code === 'EISDIR' ? 'is a folder' : code === 'EACCES' ? 'is not readable (permission denied)' : 'cannot be read';
+    let reason = 'cannot be read';
+    if (code === 'ENOENT') reason = 'not found';
+    else if (code === 'EISDIR') reason = 'is a folder';
+    else if (code === 'EACCES') reason = 'is not readable (permission denied)';
     throw new InputError('invalid_catalogue', `Methods file ${path} ${reason}; check the path given to --methods-file.`);
   }
 

@@ -27,7 +27,7 @@ export const EXIT_OK = 0;
 export const EXIT_FAILURE = 1;
 export const EXIT_USAGE = 2;
 
-/** Runs one command line and returns its exit status; never throws. */
+/** Runs one command line and returns its exit status. Every error is caught and reported on stderr. */
 export async function runCli(args: readonly string[], io: CliIO): Promise<number> {
   const debug = args.includes('--debug');
   const env: CommandEnv = { io, warnings: new WarningLog() };
@@ -60,7 +60,7 @@ export async function runCli(args: readonly string[], io: CliIO): Promise<number
       // yargs raises its own validation failures as YError; anything else came from a handler.
       if (error && error.name !== 'YError') throw error;
       // getOptions() is public on the yargs instance but missing from its type definitions; at
-      // this point it holds the options of the command being run.
+      // this point it contains the options of the command being run.
       const known = Object.keys((parser as unknown as { getOptions(): { key: Record<string, unknown> } }).getOptions().key);
       throw new UsageError(rewriteUsageMessage(error?.message ?? message, known, args[0]));
     });
